@@ -69,10 +69,15 @@ git_as_author() {
 # Write the export of the commits above $BASE_TAG in git tree $1 into
 # directory $2.  The options keep two exports of the same commits
 # byte-identical: no commit ids, no version signature, a fixed
-# cover-letter date.  To: and Cc: come from config/series-recipients.
+# cover-letter date.  To: (maintainers) and Cc: (everyone else) come from
+# the tree's scripts/get_maintainer.pl, so that "git send-email" needs no
+# further options.
 format_series() {
 	local dir=$1 out=$2
-	local count date
+	local count date line address
+	local options=(-c core.abbrev=12 format-patch --quiet --zero-commit
+		--no-signature --base="$BASE_TAG" --cover-letter
+		--cover-from-description=subject --encode-email-headers)
 	local recipients=()
 
 	mkdir -p "$out"
@@ -80,16 +85,17 @@ format_series() {
 	if [ "$count" -eq 0 ]; then
 		return 0
 	fi
-	while read -r field address; do
-		case $field in
-		To:) recipients+=("--to=$address") ;;
-		Cc:) recipients+=("--cc=$address") ;;
+	git_as_author "$dir" "${options[@]}" -o "$out" "$BASE_TAG"..HEAD
+	while IFS= read -r line; do
+		address=${line% (*}
+		case $line in
+		*'(maintainer:'*) recipients+=("--to=$address") ;;
+		*) recipients+=("--cc=$address") ;;
 		esac
-	done < "$ROOT/config/series-recipients"
-	git -C "$dir" -c core.abbrev=12 format-patch --quiet --zero-commit \
-		--no-signature --base="$BASE_TAG" --cover-letter \
-		--cover-from-description=subject --encode-email-headers \
-		"${recipients[@]}" -o "$out" "$BASE_TAG"..HEAD
+	done < <(cd "$dir" && scripts/get_maintainer.pl --no-git --no-git-fallback \
+		"$out"/0*.patch 2> /dev/null)
+	rm -f "$out"/*.patch
+	git_as_author "$dir" "${options[@]}" "${recipients[@]}" -o "$out" "$BASE_TAG"..HEAD
 	# git stamps the cover letter with the current time; use the date of
 	# the newest patch so that an unchanged series exports unchanged.
 	date=$(git -C "$dir" log -1 --format=%aD HEAD)
