@@ -1,14 +1,16 @@
 # Jobs of the nested seccomp listener series.  Each job is one script in
 # scripts/; see README.md.
 
-# make run CMD='...' runs that command in the VM instead of the default.
+# make run CMD='...' runs that command in the VM instead of the sample;
+# make run ARGS='...' runs the sample with those options.
 CMD ?=
-export CMD
+ARGS ?=
+export CMD ARGS
 
 .PHONY: run check check-base tree export status deps clean
 
 run:
-	scripts/run "$$CMD"
+	scripts/run
 
 check:
 	scripts/check
