@@ -7,7 +7,7 @@ CMD ?=
 ARGS ?=
 export CMD ARGS
 
-.PHONY: run check check-base tree export status deps clean
+.PHONY: run check check-base bisect-check bench bench-smoke tree export status deps clean
 
 run:
 	scripts/run
@@ -17,6 +17,15 @@ check:
 
 check-base:
 	scripts/check --base
+
+bisect-check:
+	scripts/bisect-check
+
+bench:
+	scripts/bench
+
+bench-smoke:
+	scripts/bench --smoke
 
 tree:
 	scripts/tree

@@ -39,8 +39,8 @@ elapsed() {
 }
 
 # Identity used for commits in the tree and for Signed-off-by: lines.
-# config/series-identity holds one line "Name <email>"; SERIES_IDENTITY in
-# the environment overrides it.
+# config/series-identity contains one line "Name <email>", and
+# SERIES_IDENTITY in the environment overrides it.
 series_identity() {
 	local ident=${SERIES_IDENTITY:-}
 
