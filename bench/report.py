@@ -142,11 +142,15 @@ def main():
 
     out("## Raw numbers")
     out("")
+    out("ns per call of each repeat, in order.")
+    out("")
+    out("```")
     for (tag, kind, method), results in sorted(runs.items()):
-        out("- %s %s (%s):" % (tag, kind, method))
+        out("%s %s (%s):" % (tag, kind, method))
         for (group, name), values in sorted(results.items()):
             out("  %s %s: %s" % (group, name,
                                  " ".join("%.1f" % v for v in values)))
+    out("```")
     out("")
 
     summary = ("common-path ratio %.4f, notification ratio %.4f, "
