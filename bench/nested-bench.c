@@ -88,7 +88,7 @@
  */
 #define NOTIFY_ARG		0x5ecc0e57U
 
-/* Maximum number of linked listeners on one path (MAX_LISTENERS_PER_PATH). */
+/* Maximum number of listeners in one chain of linked listeners. */
 #define MAX_LISTENERS		8
 /* Number of filters in the common group's 8-filter measurements. */
 #define MANY_FILTERS		8
@@ -575,18 +575,20 @@ static int reap_until(pid_t pid, int *status, long long deadline)
  * Reap pid, killing it with SIGKILL if it has not exited by the deadline.
  * Return 0 if it exited with status 0, -1 otherwise.
  */
-static int reap_child(pid_t pid, const char *what, long long deadline)
+static int reap_child(pid_t pid, const char *role, long long deadline)
 {
 	int status, reaped;
 
 	reaped = reap_until(pid, &status, deadline);
 	if (reaped == 0) {
-		warnx("%s (pid %d) did not exit in time; killing it", what, pid);
+		warnx("%s (pid %d) did not exit in time, killing it with SIGKILL",
+		      role, pid);
 		kill(pid, SIGKILL);
 		reaped = reap_until(pid, &status,
 				    now_ns() + SETUP_TIMEOUT_MS * NSEC_PER_MSEC);
 		if (reaped == 0)
-			warnx("%s (pid %d) survived SIGKILL; leaving it", what, pid);
+			warnx("%s (pid %d) survived SIGKILL and is left running",
+			      role, pid);
 		return -1;
 	}
 	if (reaped < 0)
@@ -595,10 +597,10 @@ static int reap_child(pid_t pid, const char *what, long long deadline)
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return 0;
 	if (WIFEXITED(status))
-		warnx("%s (pid %d) failed with exit status %d", what, pid,
+		warnx("%s (pid %d) failed with exit status %d", role, pid,
 		      WEXITSTATUS(status));
 	else if (WIFSIGNALED(status))
-		warnx("%s (pid %d) was killed by signal %s", what, pid,
+		warnx("%s (pid %d) was killed by signal %s", role, pid,
 		      strsignal(WTERMSIG(status)));
 	return -1;
 }
@@ -727,7 +729,7 @@ static int finish_children(const struct measurement *m, unsigned int repeats,
 	long long deadline;
 	uint64_t served;
 	unsigned int i;
-	char what[64];
+	char role[64];
 	ssize_t n;
 
 	if (failed) {
@@ -746,23 +748,23 @@ static int finish_children(const struct measurement *m, unsigned int repeats,
 		close(c->results);
 
 	for (i = 0; i < c->supervisors; i++) {
-		snprintf(what, sizeof(what), "supervisor %u", i + 1);
+		snprintf(role, sizeof(role), "supervisor %u", i + 1);
 		if (!failed) {
 			n = read_full(c->socket[i], &served, sizeof(served), deadline);
 			if (n != sizeof(served)) {
 				warnx("%s %s: %s sent no notification count",
-				      m->group, m->name, what);
+				      m->group, m->name, role);
 				failed = 1;
 			} else if (served != expected) {
 				warnx("%s %s: %s served %llu notifications, expected %llu",
-				      m->group, m->name, what,
+				      m->group, m->name, role,
 				      (unsigned long long)served,
 				      (unsigned long long)expected);
 				failed = 1;
 			}
 		}
 		close(c->socket[i]);
-		if (reap_child(c->supervisor[i], what, deadline))
+		if (reap_child(c->supervisor[i], role, deadline))
 			failed = 1;
 	}
 	return failed;
@@ -994,7 +996,7 @@ int main(int argc, char *argv[])
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
-	/* Unprivileged filters need it; all children inherit it. */
+	/* Unprivileged filters need no_new_privs, and all children inherit it. */
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
 		err(1, "PR_SET_NO_NEW_PRIVS");
 

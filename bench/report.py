@@ -80,15 +80,15 @@ def main():
             group, name = key
             if group == "nested" or key not in base:
                 continue
-            b = statistics.median(base[key])
-            s = statistics.median(series[key])
-            ratio = s / b if b else float("nan")
+            base_ns = statistics.median(base[key])
+            series_ns = statistics.median(series[key])
+            ratio = series_ns / base_ns if base_ns else float("nan")
             if group == "common" and name != "none":
                 worst_common = max(worst_common, ratio)
             if group == "notify":
                 worst_notify = max(worst_notify, ratio)
             out("| %s | %s | %.1f | %.1f | %.4f | %.2f%% | %.2f%% |" %
-                (group, name, b, s, ratio, 100 * spread(base[key]),
+                (group, name, base_ns, series_ns, ratio, 100 * spread(base[key]),
                  100 * spread(series[key])))
         out("")
 

@@ -96,7 +96,7 @@ format_series() {
 		"$out"/0*.patch 2> /dev/null)
 	rm -f "$out"/*.patch
 	git_as_author "$dir" "${options[@]}" "${recipients[@]}" -o "$out" "$BASE_TAG"..HEAD
-	# git stamps the cover letter with the current time; use the date of
+	# git stamps the cover letter with the current time, so use the date of
 	# the newest patch so that an unchanged series exports unchanged.
 	date=$(git -C "$dir" log -1 --format=%aD HEAD)
 	sed -i "s/^Date: .*/Date: $date/" "$out/0000-cover-letter.patch"
