@@ -35,8 +35,20 @@
  * notified once per call. Supervisors use the default wake-up mode, not
  * SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP.
  *
- * Output on stdout, one line per measurement and repeat (1-based):
+ * With -f the workload and the supervisors run as SCHED_FIFO tasks of
+ * priority 1 (this needs CAP_SYS_NICE). A woken task of the same priority
+ * then never preempts the running one, so on one CPU a round trip to a
+ * listener is exactly two context switches. Under SCHED_OTHER the
+ * scheduler sometimes preempts a supervisor between its reply and its next
+ * poll(), which adds switches that vary with the number of runnable tasks,
+ * and so with the depth.
+ *
+ * Output on stdout, two lines per measurement and repeat (1-based):
  *   result GROUP NAME REPEAT NS_PER_CALL
+ *   switches GROUP NAME REPEAT SWITCHES_PER_CALL
+ * The second counts the context switches of the whole system during the
+ * timed calls ("ctxt" in /proc/stat), or is missing if /proc/stat cannot
+ * be read.
  * and for a group that the kernel cannot run:
  *   skip GROUP REASON
  * Progress and errors go to stderr. Exit status: 0 when every measurement
@@ -51,7 +63,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -505,8 +519,36 @@ static int install_filters(const struct measurement *m, const int *sockets)
 }
 
 /*
+ * Return the number of context switches since boot ("ctxt" in /proc/stat),
+ * or -1 if it cannot be read.
+ */
+static long long read_context_switches(void)
+{
+	long long switches = -1;
+	char line[256];
+	FILE *stat;
+
+	stat = fopen("/proc/stat", "re");
+	if (!stat)
+		return -1;
+	while (fgets(line, sizeof(line), stat)) {
+		if (sscanf(line, "ctxt %lld", &switches) == 1)
+			break;
+	}
+	fclose(stat);
+	return switches;
+}
+
+/* Result of one repeat, sent from the workload to the parent. */
+struct repeat_result {
+	double ns_per_call;
+	/* Negative when /proc/stat could not be read. */
+	double switches_per_call;
+};
+
+/*
  * Install the filters of m, then for each repeat time the calls and write
- * the nanoseconds per call (a double) to results.
+ * a struct repeat_result to results.
  */
 static int run_workload(const struct measurement *m, unsigned int repeats,
 			const int *sockets, int results, pid_t parent)
@@ -515,9 +557,9 @@ static int run_workload(const struct measurement *m, unsigned int repeats,
 	unsigned long warmup = m->calls / 100 ? m->calls / 100 : 1;
 	long expected = parent;
 	int expected_errno = 0;
-	long long start, finish;
+	long long start, finish, switches_before, switches_after;
+	struct repeat_result result;
 	unsigned int repeat;
-	double ns_per_call;
 
 	if (m->errno_filters) {
 		expected = -1;
@@ -533,14 +575,19 @@ static int run_workload(const struct measurement *m, unsigned int repeats,
 		if (call_many(warmup, arg, expected, expected_errno))
 			return -1;
 
+		switches_before = read_context_switches();
 		start = now_ns();
 		if (call_many(m->calls, arg, expected, expected_errno))
 			return -1;
 		finish = now_ns();
+		switches_after = read_context_switches();
 
-		ns_per_call = (double)(finish - start) / m->calls;
-		if (write(results, &ns_per_call, sizeof(ns_per_call)) !=
-		    sizeof(ns_per_call)) {
+		result.ns_per_call = (double)(finish - start) / m->calls;
+		result.switches_per_call = -1;
+		if (switches_before >= 0 && switches_after >= 0)
+			result.switches_per_call =
+				(double)(switches_after - switches_before) / m->calls;
+		if (write(results, &result, sizeof(result)) != sizeof(result)) {
 			warn("workload: writing the result of repeat %u", repeat);
 			return -1;
 		}
@@ -605,10 +652,25 @@ static int reap_child(pid_t pid, const char *role, long long deadline)
 	return -1;
 }
 
-static void set_parent_death_signal(void)
+/* Set by -f: run the workload and the supervisors under SCHED_FIFO. */
+static bool fifo_policy;
+
+/*
+ * Prepare a freshly forked workload or supervisor: it dies with the
+ * parent, and with -f it switches to SCHED_FIFO. Return -1 on failure.
+ */
+static int setup_child(const char *role)
 {
+	const struct sched_param param = { .sched_priority = 1 };
+
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0))
-		warn("PR_SET_PDEATHSIG");
+		warn("%s: PR_SET_PDEATHSIG", role);
+	if (fifo_policy && sched_setscheduler(0, SCHED_FIFO, &param)) {
+		warn("%s: switching to SCHED_FIFO (-f needs CAP_SYS_NICE; run as root or without -f)",
+		     role);
+		return -1;
+	}
+	return 0;
 }
 
 /* Fork one supervisor per listener, each with its own socketpair. */
@@ -631,7 +693,8 @@ static int start_supervisors(const struct measurement *m, struct children *c)
 			return -1;
 		}
 		if (pid == 0) {
-			set_parent_death_signal();
+			if (setup_child("supervisor"))
+				_exit(1);
 			for (j = 0; j < i; j++)
 				close(c->socket[j]);
 			close(pair[0]);
@@ -664,7 +727,8 @@ static int start_workload(const struct measurement *m, unsigned int repeats,
 		return -1;
 	}
 	if (pid == 0) {
-		set_parent_death_signal();
+		if (setup_child("workload"))
+			_exit(1);
 		close(pipe_fds[0]);
 		_exit(run_workload(m, repeats, c->socket, pipe_fds[1], parent) ? 1 : 0);
 	}
@@ -687,12 +751,12 @@ static long long repeat_timeout_ns(const struct measurement *m)
 static int collect_results(const struct measurement *m, unsigned int repeats,
 			   struct children *c)
 {
+	struct repeat_result result;
 	unsigned int repeat;
-	double ns_per_call;
 	ssize_t n;
 
 	for (repeat = 1; repeat <= repeats; repeat++) {
-		n = read_full(c->results, &ns_per_call, sizeof(ns_per_call),
+		n = read_full(c->results, &result, sizeof(result),
 			      now_ns() + repeat_timeout_ns(m));
 		if (n < 0 && errno == ETIMEDOUT) {
 			warnx("%s %s: timed out after %lld s waiting for the result of repeat %u",
@@ -711,7 +775,10 @@ static int collect_results(const struct measurement *m, unsigned int repeats,
 			return -1;
 		}
 		printf("result %s %s %u %.1f\n", m->group, m->name, repeat,
-		       ns_per_call);
+		       result.ns_per_call);
+		if (result.switches_per_call >= 0)
+			printf("switches %s %s %u %.2f\n", m->group, m->name,
+			       repeat, result.switches_per_call);
 	}
 	return 0;
 }
@@ -913,8 +980,10 @@ static int run_nested(unsigned long calls, unsigned int repeats)
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: nested-bench [-n CALLS] [-r REPEATS] [GROUP...]\n"
+		"usage: nested-bench [-f] [-n CALLS] [-r REPEATS] [GROUP...]\n"
 		"Measure seccomp filter and listener costs in ns per syscall.\n"
+		"  -f          run the workload and the supervisors as SCHED_FIFO\n"
+		"              tasks of priority 1 (needs CAP_SYS_NICE)\n"
 		"  -n CALLS    timed syscalls per repeat, 1 to %lu, in every group\n"
 		"              (default: %lu for common, %lu for notify and nested)\n"
 		"  -r REPEATS  repeats per measurement, 1 to %u (default: %u)\n"
@@ -947,8 +1016,11 @@ int main(int argc, char *argv[])
 	struct utsname uts;
 	int opt, i, failed = 0;
 
-	while ((opt = getopt(argc, argv, "hn:r:")) != -1) {
+	while ((opt = getopt(argc, argv, "fhn:r:")) != -1) {
 		switch (opt) {
+		case 'f':
+			fifo_policy = true;
+			break;
 		case 'n':
 			calls = parse_count(optarg, MAX_CALLS);
 			if (!calls) {

@@ -3,7 +3,9 @@
 
 Each input file contains the output of one run, named TAG-KIND.METHOD: TAG is
 the compiler setting (Os or O2), KIND is base or series, METHOD is icount
-or tcg.  A result line reads "result GROUP NAME REPEAT NS_PER_CALL".
+(-icount, SCHED_FIFO), tcg (plain TCG, SCHED_FIFO) or other (-icount,
+SCHED_OTHER).  A result line reads "result GROUP NAME REPEAT NS_PER_CALL",
+a switches line "switches GROUP NAME REPEAT SWITCHES_PER_CALL".
 """
 
 import argparse
@@ -13,15 +15,44 @@ import sys
 
 
 def load(path):
-    """Return {(group, name): [ns, ...]} from one run's output file."""
-    results = {}
+    """Return ({(group, name): [ns, ...]}, {(group, name): [switches, ...]})
+    from one run's output file."""
+    results, switches = {}, {}
     with open(path) as f:
         for line in f:
             fields = line.split()
-            if len(fields) == 5 and fields[0] == "result":
-                key = (fields[1], fields[2])
+            if len(fields) != 5:
+                continue
+            key = (fields[1], fields[2])
+            if fields[0] == "result":
                 results.setdefault(key, []).append(float(fields[4]))
-    return results
+            elif fields[0] == "switches":
+                switches.setdefault(key, []).append(float(fields[4]))
+    return results, switches
+
+
+def nested_table(out, results, switches):
+    """Write the depth table of one run; return the worst |deviation|."""
+    worst = 0.0
+    depth1_ns = statistics.median(results[("nested", "nested-1")])
+    out("| depth N | ns per call | N x depth-1 | deviation | spread | "
+        "context switches per call |")
+    out("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    for depth in range(1, 9):
+        key = ("nested", "nested-%d" % depth)
+        values = results.get(key)
+        if not values:
+            continue
+        ns = statistics.median(values)
+        deviation = ns / (depth * depth1_ns) - 1
+        worst = max(worst, abs(deviation))
+        switch_text = ("%.2f" % statistics.median(switches[key])
+                       if key in switches else "n/a")
+        out("| %d | %.1f | %.1f | %+.2f%% | %.2f%% | %s |" %
+            (depth, ns, depth * depth1_ns, 100 * deviation,
+             100 * spread(values), switch_text))
+    out("")
+    return worst
 
 
 def spread(values):
@@ -41,13 +72,14 @@ def main():
     parser.add_argument("files", nargs="+")
     args = parser.parse_args()
 
-    runs = {}
+    runs, switch_counts = {}, {}
     for path in args.files:
         if not os.path.exists(path):
             continue
         tag_kind, method = os.path.basename(path).rsplit(".", 1)
         tag, kind = tag_kind.split("-", 1)
-        runs[(tag, kind, method)] = load(path)
+        runs[(tag, kind, method)], switch_counts[(tag, kind, method)] = \
+            load(path)
     tags = sorted({tag for tag, _, _ in runs}, reverse=True)
 
     lines = []
@@ -61,7 +93,9 @@ def main():
     out("- Base: %s; series: %s." % (args.base_version, args.series))
     out("- Guest: %s." % args.qemu)
     out("- Program: `bench/nested-bench %s`, ns per call, median of the "
-        "repeats; spread is (max - min) / median." % args.options)
+        "repeats; spread is (max - min) / median. `-f` runs the workload "
+        "and the supervisors as SCHED_FIFO tasks of priority 1." %
+        args.options)
     out("- Os: the test configuration (tinyconfig, gcc -Os, BPF "
         "interpreter). O2: the same plus `config/bench-O2.config` (gcc -O2, "
         "BPF JIT).")
@@ -94,26 +128,38 @@ def main():
 
     worst_depth = 0.0
     for tag in tags:
-        series = runs.get((tag, "series", "icount"), {})
-        depth1 = series.get(("nested", "nested-1"))
-        if not depth1:
+        key = (tag, "series", "icount")
+        if ("nested", "nested-1") not in runs.get(key, {}):
             continue
-        depth1_ns = statistics.median(depth1)
         out("## %s: nested listeners on the series kernel" % tag)
         out("")
-        out("| depth N | ns per call | N x depth-1 | deviation | spread |")
-        out("| ---: | ---: | ---: | ---: | ---: |")
-        for depth in range(1, 9):
-            values = series.get(("nested", "nested-%d" % depth))
-            if not values:
-                continue
-            ns = statistics.median(values)
-            deviation = ns / (depth * depth1_ns) - 1
-            worst_depth = max(worst_depth, abs(deviation))
-            out("| %d | %.1f | %.1f | %+.2f%% | %.2f%% |" %
-                (depth, ns, depth * depth1_ns, 100 * deviation,
-                 100 * spread(values)))
+        worst_depth = max(worst_depth,
+                          nested_table(out, runs[key], switch_counts[key]))
+
+    other = ("Os", "series", "other")
+    if ("nested", "nested-1") in runs.get(other, {}):
+        out("## Scheduling policy: SCHED_OTHER against SCHED_FIFO")
         out("")
+        out("The nested round trips of the Os series kernel again, with the "
+            "workload and the supervisors under the default policy, "
+            "SCHED_OTHER (`nested-bench` without `-f`). A round trip to one "
+            "listener needs two context switches: the workload blocks and "
+            "the supervisor runs, then the supervisor replies and blocks in "
+            "poll() again. Under SCHED_FIFO every depth makes exactly two "
+            "per listener. Under SCHED_OTHER the workload, woken by a reply, "
+            "sometimes preempts the supervisor before it is back in poll(), "
+            "and the supervisor must be switched in again later. Those extra "
+            "switches vary with the number of runnable supervisors, so with "
+            "the depth, and the deviation below grows with them. They come "
+            "from the scheduler's wake-up preemption, not from seccomp, so "
+            "the tables above, which measure seccomp, use SCHED_FIFO.")
+        out("")
+        nested_table(out, runs[other], switch_counts[other])
+        notify = runs[other].get(("notify", "notify-continue"))
+        if notify:
+            out("One listener without nesting (notify-continue) under "
+                "SCHED_OTHER: %.1f ns per call." % statistics.median(notify))
+            out("")
 
     tcg = runs.get(("Os", "series", "tcg"))
     icount = runs.get(("Os", "series", "icount"))
@@ -142,7 +188,8 @@ def main():
 
     out("## Raw numbers")
     out("")
-    out("ns per call of each repeat, in order.")
+    out("ns per call of each repeat, in order; for -icount runs, the "
+        "method is icount under SCHED_FIFO and other under SCHED_OTHER.")
     out("")
     out("```")
     for (tag, kind, method), results in sorted(runs.items()):
