@@ -7,7 +7,7 @@ CMD ?=
 ARGS ?=
 export CMD ARGS
 
-.PHONY: run check check-base bisect-check bench bench-smoke tree export status deps clean
+.PHONY: run check check-base debug-check bisect-check bench bench-smoke tree export status deps clean
 
 run:
 	scripts/run
@@ -17,6 +17,9 @@ check:
 
 check-base:
 	scripts/check --base
+
+debug-check:
+	scripts/check --debug
 
 bisect-check:
 	scripts/bisect-check
